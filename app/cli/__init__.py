@@ -1,0 +1,1 @@
+"""The command line (stable contract in DESIGN.md). ``main.py`` at the top is the composition root."""

@@ -1,0 +1,1 @@
+"""Data layer: one peewee database object (unbound until start-up), the models, versioned migrations."""

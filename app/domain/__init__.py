@@ -1,0 +1,1 @@
+"""Pure domain rules: validators, converters, calendars. No database, no Qt."""

@@ -1,0 +1,1 @@
+"""Qt widgets. Widgets call app.services, never queries."""
