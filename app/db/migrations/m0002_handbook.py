@@ -40,8 +40,8 @@ class HandbookText(FrozenModel):
     policy_basis = TextField(default="[]")
     workflow = TextField(default="[]")
     materials = TextField(default="[]")
-    time_limit = CharField(max_length=200, default="")
-    place = CharField(max_length=300, default="")
+    time_limit = TextField(default="")
+    place = TextField(default="")
     note = TextField(default="")
     status = CharField(max_length=12, default="draft")
 

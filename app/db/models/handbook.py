@@ -42,8 +42,8 @@ class HandbookText(BaseModel):
     policy_basis = TextField(default="[]")  # JSON list of strings
     workflow = TextField(default="[]")
     materials = TextField(default="[]")
-    time_limit = CharField(max_length=200, default="")
-    place = CharField(max_length=300, default="")
+    time_limit = TextField(default="")
+    place = TextField(default="")
     note = TextField(default="")
     status = CharField(max_length=12, default="draft")
 
