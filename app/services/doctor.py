@@ -50,10 +50,12 @@ def _locales() -> list[Check]:
     checks = []
     for lang in ("zh", "ug"):
         code = LOCALE_OF[lang]
-        mo = locales_dir() / code / "LC_MESSAGES" / "baijia.mo"
+        folder = locales_dir() / code / "LC_MESSAGES"
+        found = [p for p in (folder / "baijia.mo", folder / "baijia.po") if p.exists()]
         Locale.parse(code)  # Babel's CLDR data must know it
-        checks.append(Check(_("Catalog {code}").format(code=code), mo.exists(), str(mo),
-                            "" if mo.exists() else _("reinstall Baijia, or run: make catalogs")))
+        checks.append(Check(_("Catalog {code}").format(code=code), bool(found),
+                            str(found[0]) if found else str(folder),
+                            "" if found else _("reinstall Baijia")))
     return checks
 
 

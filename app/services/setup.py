@@ -52,7 +52,7 @@ def is_empty() -> bool:
 
 
 def setup_community(subdistrict_zh: str, community_zh: str, community_ug: str, admin_username: str,
-                    admin_password: str, admin_name: str = "", grids: int = 1) -> None:
+                    admin_password: str, admin_name: str = "", grids: int = 1, subdistrict_ug: str = "") -> None:
     """First run: the office's own community, its grids and the administrator account, in one transaction."""
     if not is_empty():
         raise SetupError(_("This database is already set up."))
@@ -61,7 +61,8 @@ def setup_community(subdistrict_zh: str, community_zh: str, community_ug: str, a
     if not admin_password or len(admin_password) < users.MIN_PASSWORD:
         raise SetupError(_("A password has at least {n} characters.").format(n=users.MIN_PASSWORD))
     with database.atomic():
-        sub = Subdistrict.create(code="S01", name_zh=subdistrict_zh.strip() or community_zh.strip(), name_ug="")
+        sub = Subdistrict.create(code="S01", name_zh=subdistrict_zh.strip() or community_zh.strip(),
+                                 name_ug=subdistrict_ug.strip())
         community = Community.create(subdistrict=sub, code="C01", name_zh=community_zh.strip(),
                                      name_ug=community_ug.strip())
         for n in range(1, max(1, grids) + 1):
