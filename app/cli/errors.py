@@ -12,7 +12,10 @@ def known_errors() -> tuple[type[BaseException], ...]:
     from app.db.database import DatabaseError
     from app.db.migrations import MigrationError
     from app.services.actor import PermissionDenied
+    from app.services.handbook import HandbookError
+    from app.services.handbook_data import HandbookDataError
     from app.services.setup import SetupError
     from app.services.users import UserError
 
-    return (CliError, DatabaseError, MigrationError, PermissionDenied, SetupError, UserError, StaleEditError)
+    return (CliError, DatabaseError, MigrationError, PermissionDenied, SetupError, UserError, StaleEditError,
+            HandbookError, HandbookDataError)

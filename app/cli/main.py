@@ -10,12 +10,12 @@ import sys
 from typing import Callable, Sequence
 
 from app import __version__
-from app.cli import commands_db, commands_doctor, commands_text
+from app.cli import commands_db, commands_doctor, commands_handbook, commands_text, commands_work
 from app.cli.errors import known_errors
 from app.cli.output import setup_streams
 from app.i18n import LANGUAGES, _, normalize_language, set_language, system_language
 
-COMMAND_MODULES = (commands_db, commands_doctor, commands_text)
+COMMAND_MODULES = (commands_db, commands_doctor, commands_text, commands_handbook, commands_work)
 
 
 class Parser(argparse.ArgumentParser):
@@ -63,7 +63,8 @@ def run(argv: Sequence[str] | None = None, open_gui: Callable[[argparse.Namespac
     try:
         return int(args.handler(args) or 0)
     except known_errors() as exc:
-        print(_("baijia: {error}").format(error=str(exc)), file=sys.stderr)
+        one_line = " ".join(str(exc).split())
+        print(_("baijia: {error}").format(error=one_line), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_("baijia: interrupted"), file=sys.stderr)
