@@ -43,6 +43,13 @@ def cmd_init(args) -> int:
     else:
         say(_("Database {where} is up to date (schema {version}).").format(
             where=result.target.location, version=result.schema_after))
+    book = result.handbook
+    if book.changed or book.conflicts:
+        say(_("Handbook {version}: {added} added, {updated} updated, {retired} retired.").format(
+            version=book.version, added=len(book.added), updated=len(book.updated), retired=len(book.retired)))
+    if book.conflicts:
+        say(_("Handbook items edited by this office and changed in the new version (kept as edited, "
+              "review them on the Handbook page): {codes}").format(codes=", ".join(book.conflicts)))
     return 0
 
 

@@ -8,7 +8,7 @@ from app.db.database import DbTarget, database, open_database
 from app.db.migrations import current_version, latest_version, migrate
 from app.db.models import Building, Community, Grid, Household, Resident, Subdistrict, User
 from app.i18n import _
-from app.services import settings, users
+from app.services import handbook_loader, settings, users
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class InitResult:
     schema_before: int
     schema_after: int
     migrations_applied: tuple[str, ...]
+    handbook: "handbook_loader.SyncReport"
 
 
 class SetupError(ValueError):
@@ -29,17 +30,8 @@ def open_and_migrate(target: str | None = None) -> InitResult:
     db = database.obj
     before = current_version(db)
     applied = migrate(db)
-    _load_shipped_data()
-    return InitResult(info, before, current_version(db), tuple(m.name for m in applied))
-
-
-def _load_shipped_data() -> None:
-    """Load or upgrade the shipped handbook, once that module exists."""
-    try:
-        from app.services import handbook_loader
-    except ImportError:
-        return
-    handbook_loader.sync_shipped()
+    report = handbook_loader.sync_shipped()
+    return InitResult(info, before, current_version(db), tuple(m.name for m in applied), report)
 
 
 def needs_schema_upgrade() -> bool:
