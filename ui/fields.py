@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 
 def uyghur_field() -> QLineEdit:
-    """A field for Uyghur text: right to left whatever the UI language."""
-    edit = QLineEdit()
-    edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    return edit
+    """A field for Uyghur text: right to left whatever the UI language; Latin typing (ULY) converts with
+    Ctrl+Shift+U (ui.uyghur_input)."""
+    from ui.uyghur_input import UyghurLineEdit
+
+    return UyghurLineEdit()
 
 
 DATA_PROPERTY = "baijiaData"  # marks widgets that show data (names, paths), not UI text to translate

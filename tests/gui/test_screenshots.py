@@ -78,3 +78,36 @@ def test_screenshot_of_a_message_box(baijia_app, qtbot, lang):
     qtbot.addWidget(box)
     box.show()
     _save(box, f"{lang}-message-box")
+
+
+def test_screenshots_of_the_handbook_item_and_its_edit_dialog(main_window, qtbot):
+    main_window.show_page("handbook")
+    page = main_window.page("handbook")
+    page.tree.select_code("MS-01")
+    dialog = page.open_editor("MS-01")
+    dialog.resize(1100, 760)
+    dialog.editors[("note", "ug")].setPlainText("mehelle ishxanisi")  # Latin typed, not yet converted
+    for lang in LANGS:
+        set_language(lang)
+        page.search.clear()
+        _save(main_window, f"{lang}-handbook-item")
+        page.search.setText("低保")
+        _save(main_window, f"{lang}-handbook-search")
+        _save(dialog, f"{lang}-handbook-edit")
+    dialog.reject()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_screenshot_of_the_print_preview(main_window, qtbot, lang):
+    set_language(lang)
+    main_window.show_page("handbook")
+    page = main_window.page("handbook")
+    page.tree.select_code("MS-01")
+    page.view.set_sheet_language("bi" if lang == "en" else lang)
+    page.view.print_button.click()
+    preview = page.last_preview
+    preview.resize(820, 900)
+    qtbot.waitUntil(lambda: preview.page_count() > 0)
+    qtbot.wait(600)  # QPdfView renders its pages in a thread of its own
+    _save(preview, f"{lang}-print-preview")
+    preview.close()
