@@ -1,4 +1,5 @@
-"""Handbook commands: `baijia handbook list` (one line per item: code, category, title)."""
+"""Handbook commands: `baijia handbook list` (one line per item: code, category, title) and
+`baijia handbook pdf --lang zh|ug|bi --out FILE.pdf [--format a4|a5]` (the printed booklet)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ def register(sub) -> None:
     lst = handbook_sub.add_parser("list", help=_("list the handbook's items: code, category, title"))
     lst.add_argument("--all", action="store_true", help=_("include retired items"))
     lst.set_defaults(handler=cmd_list)
+    pdf = handbook_sub.add_parser("pdf", help=_("write the handbook booklet as a PDF"))
+    pdf.add_argument("--lang", dest="booklet_lang", choices=("zh", "ug", "bi"), required=True,
+                     help=_("the booklet's language: zh, ug, or bi (both)"))
+    pdf.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+    pdf.add_argument("--format", dest="page_format", choices=("a4", "a5"), default="a4",
+                     help=_("page size (default a4)"))
+    pdf.set_defaults(handler=cmd_pdf)
 
 
 def cmd_list(args) -> int:
@@ -36,4 +44,27 @@ def cmd_list(args) -> int:
     items_text = ngettext("{n} item", "{n} items", shown).format(n=shown)
     categories_text = ngettext("{n} category", "{n} categories", len(categories)).format(n=len(categories))
     say(_("{items} in {categories}").format(items=items_text, categories=categories_text))
+    return 0
+
+
+def cmd_pdf(args) -> int:
+    from pathlib import Path
+
+    from app.cli.errors import CliError
+    from app.reports.fonts import FontsUnavailable
+    from app.reports.handbook_booklet import build_booklet
+    from app.services.actor import console_actor
+
+    setup.open_and_migrate(args.db)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise CliError(_("Folder {folder} does not exist.").format(folder=out.parent))
+    try:
+        info = build_booklet(console_actor(), out, args.booklet_lang, args.page_format)
+    except FontsUnavailable as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(_("Cannot write {file}: {error}").format(file=out, error=exc.strerror or exc)) from exc
+    say(_("{file}: {pages} pages, {items} items in {categories} categories ({seconds:.1f} s)").format(
+        file=out, pages=info.pages, items=info.items, categories=info.categories, seconds=info.seconds))
     return 0

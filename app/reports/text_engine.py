@@ -135,10 +135,11 @@ class TextEngine:
 
     # --- tables --------------------------------------------------------------------------------
     def table(self, rows, col_widths=None, header_rows: int = 1, lang: str | None = None,
-              style_cmds=(), zebra: bool = False) -> Table:
-        """A table of user text (or flowables). `rows`, `col_widths` and `style_cmds` are given in
-        reading order; in Uyghur the columns are mirrored (first column on the right). Header rows
-        are bold, shaded and repeated after a page break."""
+              style_cmds=(), zebra: bool = False, grid: bool = True) -> Table:
+        """A table of user text (or flowables, or lists of flowables). `rows`, `col_widths` and
+        `style_cmds` are given in reading order; in Uyghur the columns are mirrored (first column on
+        the right). Header rows are bold, shaded and repeated after a page break. grid=False draws no
+        lines: give your own in `style_cmds`."""
         lang = self.resolve_lang(lang)
         if not rows:
             raise ValueError("a table needs at least one row")
@@ -147,12 +148,12 @@ class TextEngine:
         for i, row in enumerate(rows):
             cells = list(row) + [""] * (ncols - len(row))
             name = "cell_head" if i < header_rows else "cell"
-            data.append([c if isinstance(c, Flowable) else self.para(c, name, lang) for c in cells])
+            data.append([c if isinstance(c, (Flowable, list)) else self.para(c, name, lang) for c in cells])
         cell_style = self.style("cell", lang)
         commands = [
             # the cells' own font: ReportLab sets it (Helvetica by default) even for flowable cells
             ("FONT", (0, 0), (-1, -1), cell_style.fontName, cell_style.fontSize),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+            *([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)] if grid else []),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
