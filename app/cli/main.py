@@ -10,12 +10,13 @@ import sys
 from typing import Callable, Sequence
 
 from app import __version__
-from app.cli import commands_db, commands_doctor, commands_handbook, commands_text, commands_work
+from app.cli import (commands_db, commands_doctor, commands_handbook, commands_residents, commands_text,
+                     commands_work)
 from app.cli.errors import known_errors
 from app.cli.output import setup_streams
 from app.i18n import LANGUAGES, _, normalize_language, set_language, system_language
 
-COMMAND_MODULES = (commands_db, commands_doctor, commands_text, commands_handbook, commands_work)
+COMMAND_MODULES = (commands_db, commands_doctor, commands_text, commands_handbook, commands_work, commands_residents)
 
 
 class Parser(argparse.ArgumentParser):

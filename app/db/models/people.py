@@ -18,7 +18,7 @@ class Household(BaseModel):
     archived = BooleanField(default=False, index=True)
 
     class Meta:
-        indexes = ((("building", "unit", "room"), False),)
+        indexes = ((("building", "unit", "room"), False), (("building", "archived"), False))  # 2nd: schema 5
 
 
 class Resident(BaseModel):
@@ -31,7 +31,8 @@ class Resident(BaseModel):
     phone = CharField(max_length=20, default="")
     relation = CharField(max_length=16, default="other")
     preferred_lang = CharField(max_length=8, default="zh")
-    moved_out = BooleanField(default=False, index=True)
+    moved_out = BooleanField(default=False)  # indexed with name / birth date (schema 4)
+    moved_out_on = DateField(null=True)  # schema 4
     note = TextField(default="")
     # Lower-case search forms (Chinese, pinyin full and initials, Uyghur, Uyghur Latin), kept by the service.
     search_key = TextField(default="")
