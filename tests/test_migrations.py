@@ -71,3 +71,13 @@ def test_a_newer_database_is_refused_clearly(db):
     with pytest.raises(MigrationError) as err:
         migrate(db_obj)
     assert "999" in str(err.value)
+
+
+def test_live_models_declare_the_migrated_indexes(db):
+    """A model's declared indexes and the database's agree, so a query planned from the model has its index."""
+    db_obj = database.obj
+    for model in ALL_MODELS:
+        declared = {sorted_cols for sorted_cols in (
+            tuple(f.column_name for f in idx._expressions) for idx in model._meta.fields_to_index())}
+        stored = {tuple(i.columns) for i in db_obj.get_indexes(model._meta.table_name) if not i.name.endswith("_pkey")}
+        assert declared == stored, f"{model.__name__}: {declared ^ stored}"

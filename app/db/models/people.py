@@ -11,11 +11,11 @@ MANUAL_TAGS = ("living_alone", "disability", "subsistence", "job_seeker", "veter
 
 
 class Household(BaseModel):
-    building = ForeignKeyField(Building, backref="households", on_delete="RESTRICT")
+    building = ForeignKeyField(Building, backref="households", on_delete="RESTRICT", index=False)
     unit = CharField(max_length=16, default="")  # 单元 entrance
     room = CharField(max_length=16, default="")
     address_note = CharField(max_length=200, default="")
-    archived = BooleanField(default=False, index=True)
+    archived = BooleanField(default=False)
 
     class Meta:
         indexes = ((("building", "unit", "room"), False), (("building", "archived"), False))  # 2nd: schema 5
@@ -36,6 +36,11 @@ class Resident(BaseModel):
     note = TextField(default="")
     # Lower-case search forms (Chinese, pinyin full and initials, Uyghur, Uyghur Latin), kept by the service.
     search_key = TextField(default="")
+
+    class Meta:
+        # schema 4: the paged, sorted resident list and the search index's change check
+        indexes = ((("moved_out", "name_zh", "id"), False), (("moved_out", "name_ug", "id"), False),
+                   (("moved_out", "birth_date", "id"), False), (("updated_at",), False))
 
 
 class ResidentTag(BaseModel):

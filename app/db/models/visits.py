@@ -10,10 +10,10 @@ VISIT_KINDS = ("home", "phone", "front_desk", "other")
 
 
 class Visit(BaseModel):
-    household = ForeignKeyField(Household, backref="visits", on_delete="RESTRICT")
+    household = ForeignKeyField(Household, backref="visits", on_delete="RESTRICT", index=False)  # (household, visited_on)
     visited_on = DateField()
     kind = CharField(max_length=16, default="home")
-    worker = ForeignKeyField(User, backref="visits", on_delete="RESTRICT")
+    worker = ForeignKeyField(User, backref="visits", on_delete="RESTRICT", index=False)  # (worker, visited_on)
     situation = TextField(default="")
     needs = TextField(default="")
     follow_up_on = DateField(null=True)
