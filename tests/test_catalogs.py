@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
-PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?::[^}]*)?\}|%\(?[a-z_]*\)?[sdf]")
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?::[^}]*)?\}|%\(?[a-z_]*\)?[sdfr]")
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 HAN = re.compile("[\u4e00-\u9fff]")
 

@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 from app import __version__
 from app.cli import (commands_db, commands_doctor, commands_handbook, commands_residents, commands_text,
                      commands_work)
+from app.cli.argparse_text import route_argparse_through_catalog
 from app.cli.errors import known_errors
 from app.cli.output import setup_streams
 from app.i18n import LANGUAGES, _, normalize_language, set_language, system_language
@@ -50,6 +51,7 @@ def run(argv: Sequence[str] | None = None, open_gui: Callable[[argparse.Namespac
     setup_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from_argv(argv))
+    route_argparse_through_catalog()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
