@@ -73,8 +73,9 @@ def test_uyghur_uses_base_letters_and_no_chinese():
             assert not HAN.search(s) or "中文" in s, f"Chinese inside Uyghur: {s!r}"
 
 
+# The glossary's stems (suffixes change the last vowel: ئاھالە → ئاھالىلەر).
 GLOSSARY_UG = {
-    "Resident": "ئاھالە", "Residents": "ئاھالە", "Visits": "زىيارەت", "Demands": "ئىلتىماس",
+    "Resident": "ئاھال", "Residents": "ئاھال", "Visits": "زىيارەت", "Demands": "ئىلتىماس",
     "Handbook": "قوللانما", "Settings": "تەڭشەك", "Save": "ساقلا", "Cancel": "ۋاز كەچ", "Search": "ئىزدە",
 }
 
