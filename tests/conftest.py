@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -89,11 +90,24 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+def _delete_closed_widgets() -> None:
+    """Run the deferred deletions of widgets earlier tests closed: a closed window that still exists keeps
+    listening to language changes (and would query a database that is gone)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None or widgets.QApplication.instance() is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(autouse=True)
 def _language():
-    set_language("zh")
+    """Every test starts in English (the msgids): tests about zh and ug switch explicitly."""
+    _delete_closed_widgets()
+    set_language("en")
     yield
-    set_language("zh")
+    set_language("en")
 
 
 def _open_sqlite(sqlite_template, tmp_path) -> str:

@@ -134,7 +134,7 @@ def test_deadline_across_the_2026_spring_festival(db):
     row = _new(office, accepted_on=dt.date(2026, 2, 13), item_code=ITEM_CODE)
     # Fri 13th accepted; Sat 14th a make-up working day (1); 15th–23rd Spring Festival; Tue 24th (2)
     assert row.deadline == dt.date(2026, 2, 24) and not row.deadline_estimated
-    assert row.item_code == ITEM_CODE and row.category_code == "TST" and row.category_name == "测试类"
+    assert row.item_code == ITEM_CODE and row.category_code == "TST" and row.category_name == "Test category"
 
 
 def test_beyond_the_known_calendar_is_estimated_until_the_office_enters_the_schedule(db):
