@@ -24,7 +24,7 @@ RTL_LANGUAGES = frozenset({"ug"})
 NATIVE_NAMES = {"zh": "中文", "ug": "ئۇيغۇرچە", "en": "English"}
 
 _translations: dict[str, _gettext.NullTranslations] = {}
-_current = "zh"
+_current = "zh"  # replaced below by the system language (BAIJIA_LANG, locale)
 _listeners: list[Callable[[str], None]] = []
 
 
@@ -76,6 +76,9 @@ def system_language() -> str:
     except ValueError:
         lang = None
     return lang or "zh"
+
+
+_current = system_language()
 
 
 def set_language(lang: str) -> None:

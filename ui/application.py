@@ -105,6 +105,9 @@ def _run(app: QApplication, db: str | None) -> int:
         window.logged_out.connect(lambda: QTimer.singleShot(0, change_user))
         windows[:] = [window]
         window.show()
+        from ui.search_warm_up import warm_up_search
+
+        QTimer.singleShot(300, warm_up_search)  # the residents' search index, once the window has painted
         return True
 
     def change_user() -> None:

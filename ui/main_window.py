@@ -1,4 +1,8 @@
-"""The main window: side navigation (Ctrl+1…6), the pages, a language switch, who is logged in."""
+"""The main window: side navigation (Ctrl+1…7), the pages, a language switch, who is logged in.
+
+Pages ask for things that open elsewhere with signals (a demand, a household, the coverage, the front-desk
+intake); the window connects whichever of them a page has (``ROUTES``) and decides where each opens.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,11 @@ class PageSpec:
     title: str  # msgid
     icon: QStyle.StandardPixmap
     create: Callable[["MainWindow"], QWidget]  # imports lazily: the window shows before heavy pages load
+
+
+def _today(w: "MainWindow") -> QWidget:
+    from ui.pages.today_page import TodayPage
+    return TodayPage(w.actor)
 
 
 def _residents(w: "MainWindow") -> QWidget:
@@ -61,6 +70,7 @@ def _settings(w: "MainWindow") -> QWidget:
 
 
 PAGES = (
+    PageSpec("today", N_("Today"), SP.SP_DialogApplyButton, _today),
     PageSpec("residents", N_("Residents"), SP.SP_DirHomeIcon, _residents),
     PageSpec("visits", N_("Visits"), SP.SP_FileDialogContentsView, _visits),
     PageSpec("demands", N_("Demands"), SP.SP_MessageBoxQuestion, _demands),
@@ -89,6 +99,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.dialogs: dict[str, QWidget] = {}  # open non-modal dialogs: "timeline", "intake"
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -132,6 +143,13 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
+        self.intake_action = QAction(self)
+        self.intake_action.setObjectName("intakeAction")
+        self.intake_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.intake_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.intake_action.triggered.connect(self.open_intake)
+        self.intake_action.setVisible(self.actor.can("visits.edit"))
+        self.intake_action.setEnabled(self.actor.can("visits.edit"))
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -141,6 +159,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.go_menu = bar.addMenu("")
         self.go_menu.addActions(self.page_actions)
+        self.go_menu.addSeparator()
+        self.go_menu.addAction(self.intake_action)
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -167,6 +187,7 @@ class MainWindow(QMainWindow):
         self.logout_action.setText(_("Log out"))
         self.quit_action.setText(_("Quit"))
         self.about_action.setText(_("About Baijia"))
+        self.intake_action.setText(_("Front-desk intake…"))
         self.toolbar.setWindowTitle(_("Language"))
         self.toolbar_label.setText(_("Language:") + " ")
         self.language_actions[current_language()].setChecked(True)
@@ -194,6 +215,7 @@ class MainWindow(QMainWindow):
             spec = PAGES[self.page_keys().index(key)]
             widget = spec.create(self)
             widget.setObjectName(f"page_{key}")
+            self._connect_page(widget)
             self.pages[key] = widget
             self.stack.addWidget(widget)
         return self.pages[key]
@@ -204,6 +226,76 @@ class MainWindow(QMainWindow):
         widget = self.page(PAGES[row].key)
         self.stack.setCurrentWidget(widget)
         refresh = getattr(widget, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def _connect_page(self, widget: QWidget) -> None:
+        routes = {
+            "demand_requested": self.open_demand,
+            "household_requested": self.open_household,
+            "coverage_requested": self.show_coverage,
+            "demands_requested": self.show_demands,
+            "visit_form_requested": self.show_visit_form,
+            "intake_requested": self.open_intake,
+        }
+        for signal, slot in routes.items():
+            if hasattr(widget, signal):
+                getattr(widget, signal).connect(slot)
+
+    # --- opening things other pages ask for ---
+    def open_demand(self, uuid: str) -> None:
+        self.show_page("demands")
+        self.page("demands").show_demand(uuid)
+
+    def show_demands(self, status: str, mine: bool = False) -> None:
+        self.show_page("demands")
+        self.page("demands").set_filter(status, mine)
+
+    def open_household(self, uuid: str) -> QWidget:
+        """A household's visits and demands. (The residents registry may later take this over with its own
+        household view: then route it there, e.g. ``self.page("residents").show_household(uuid)``.)"""
+        from ui.pages.household_timeline import HouseholdTimelineDialog
+
+        dialog = HouseholdTimelineDialog(self.actor, uuid, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.demand_requested.connect(lambda demand: (dialog.close(), self.open_demand(demand)))
+        dialog.visit_requested.connect(lambda household: (dialog.close(), self.start_visit(household)))
+        dialog.destroyed.connect(lambda _obj=None: self.dialogs.pop("timeline", None))
+        self.dialogs["timeline"] = dialog
+        dialog.show()
+        return dialog
+
+    def start_visit(self, household_uuid: str) -> None:
+        self.show_page("visits")
+        self.page("visits").start_visit(household_uuid)
+
+    def show_visit_form(self) -> None:
+        self.show_page("visits")
+        self.page("visits").start_visit_form()
+
+    def show_coverage(self) -> None:
+        self.show_page("visits")
+        self.page("visits").show_coverage()
+
+    def open_intake(self) -> QWidget | None:
+        if not self.actor.can("visits.edit"):
+            return None
+        from ui.pages.intake_dialog import IntakeDialog
+
+        dialog = self.dialogs.get("intake")
+        if dialog is None:
+            dialog = IntakeDialog(self.actor, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.saved.connect(lambda _view: self._refresh_current())
+            dialog.destroyed.connect(lambda _obj=None: self.dialogs.pop("intake", None))
+            self.dialogs["intake"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _refresh_current(self) -> None:
+        refresh = getattr(self.stack.currentWidget(), "refresh", None)
         if refresh is not None:
             refresh()
 

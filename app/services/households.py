@@ -17,7 +17,8 @@ from app.services import audit
 from app.services.actor import Actor
 from app.services.resident_validation import FieldError, require_valid
 from app.services.residents import ResidentNotFound
-from app.services.residents_view import ResidentView, format_address, local_name, views, with_place
+from app.services.residents_view import (ResidentView, format_address, local_name, moved_out_is, views,
+                                         with_place)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,10 @@ class HouseholdDetail:
 
 
 def _current(query):
-    return query.where(Resident.moved_out == False)  # noqa: E712
+    """Living here. Not by the moved_out index: every query here narrows by household, building or grid, and
+    SQLite (without statistics) would otherwise walk that index over everybody — 500-700 ms instead of 1 ms
+    at 100,000 residents (see residents_view.moved_out_is)."""
+    return query.where(moved_out_is(False, by_index=False))
 
 
 def list_grids(actor: Actor) -> list[GridNode]:
@@ -70,8 +74,12 @@ def list_grids(actor: Actor) -> list[GridNode]:
     buildings = dict(Building.select(Building.grid, fn.COUNT(Building.id)).group_by(Building.grid).tuples())
     households = dict(Household.select(Building.grid, fn.COUNT(Household.id)).join(Building)
                       .where(Household.archived == False).group_by(Building.grid).tuples())  # noqa: E712
-    people = dict(_current(Resident.select(Building.grid, fn.COUNT(Resident.id)).join(Household).join(Building))
-                  .group_by(Building.grid).tuples())
+    # counted per household first (by the household index), then summed per grid: 60 ms, not 100+, at 100,000
+    per_household = (_current(Resident.select(Resident.household.alias("hid"), fn.COUNT(Resident.id).alias("n")))
+                     .group_by(Resident.household))
+    people = dict(Household.select(Building.grid, fn.SUM(per_household.c.n))
+                  .join(per_household, on=(per_household.c.hid == Household.id))
+                  .switch(Household).join(Building).group_by(Building.grid).tuples())
     return [GridNode(str(g.uuid), g.code, local_name(g.name_zh, g.name_ug), buildings.get(g.id, 0),
                      households.get(g.id, 0), people.get(g.id, 0))
             for g in Grid.select().order_by(Grid.code)]

@@ -83,6 +83,7 @@ def test_qt_checks_need_no_display():
     from pathlib import Path
 
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["BAIJIA_LANG"] = "en"
     code = ("from ui.diagnostics import qt_checks\n"
             "for c in qt_checks(): print(c.topic, '|', c.ok, '|', c.detail)\n"
             "import os; print('env', os.environ.get('QT_QPA_PLATFORM'))")

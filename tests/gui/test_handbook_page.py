@@ -41,7 +41,7 @@ def test_tree_shows_nine_categories_and_87_items(page):
     assert page.tree.topLevelItemCount() == 3  # the three centres
     texts = [page.tree.topLevelItem(i).child(j).text(0) for i in range(3)
              for j in range(page.tree.topLevelItem(i).childCount())]
-    assert "民生 (16)" in texts  # categories show their item counts
+    assert "Livelihood (16)" in texts  # categories show their item counts
     assert "87" in page.counts_label.text()
 
 

@@ -55,7 +55,7 @@ def test_labels_start_at_the_leading_edge(main_window):
 
 def test_toolbar_switch_changes_language_and_is_remembered(main_window, pseudo_catalogs):
     main_window.language_actions["ug"].trigger()
-    assert main_window.nav.item(0).text() == pseudo_catalogs("ug", "Residents")
+    assert main_window.nav.item(0).text() == pseudo_catalogs("ug", "Today")
     assert QApplication.layoutDirection() == RTL
     assert saved_language() == "ug"
     assert main_window.language_actions["ug"].isChecked()

@@ -111,3 +111,83 @@ def test_screenshot_of_the_print_preview(main_window, qtbot, lang):
     qtbot.wait(600)  # QPdfView renders its pages in a thread of its own
     _save(preview, f"{lang}-print-preview")
     preview.close()
+
+
+@pytest.fixture
+def work_window(qtbot, community):
+    """A grid worker's window over an office with visits and demands (tests.gui.work_data)."""
+    from tests.gui.work_data import make_work
+    from ui.main_window import MainWindow
+
+    work = make_work()
+    window = MainWindow(work.office.worker_a, community)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, work
+
+
+def _settled(qtbot, widget, name: str) -> None:
+    qtbot.wait(60)  # deferred deletes and layout requests of a page just rebuilt
+    _save(widget, name)
+
+
+def test_screenshots_of_today_visits_and_demands(work_window, qtbot):
+    window, work = work_window
+    visits_page = window.page("visits")
+    form = visits_page.form
+    form.set_household(str(work.office.households["a502"].uuid), "1号楼 1单元 502")
+    form.situation.setPlainText("老人独居，腿脚不便。 / يالغۇز ياشايدۇ")
+    form.needs.rows[0].description.setText("申请低保")
+    form.needs.rows[0].item.search_now()
+    form.needs.rows[0].item.choose(form.needs.rows[0].item.find("dibao")[0][1])
+    form.follow_up.setChecked(True)
+    demands_page = window.page("demands")
+    for lang in LANGS:
+        set_language(lang)
+        window.show_page("today")
+        _settled(qtbot, window, f"{lang}-work-today")
+        window.show_page("visits")
+        visits_page.tabs.setCurrentIndex(0)
+        _settled(qtbot, window, f"{lang}-work-visit-form")
+        picker = form.needs.rows[1].item
+        picker.line.setText("申请")
+        picker.open_results()  # the matches as they drop down while typing
+        _settled(qtbot, window, f"{lang}-work-visit-search")
+        picker.clear()
+        visits_page.tabs.setCurrentIndex(1)
+        _settled(qtbot, window, f"{lang}-work-my-week")
+        visits_page.tabs.setCurrentIndex(2)
+        _settled(qtbot, window, f"{lang}-work-coverage")
+        window.open_demand(work.overdue.uuid)
+        _settled(qtbot, window, f"{lang}-work-demands")
+    visits_page.tabs.setCurrentIndex(0)
+
+
+def test_screenshots_of_the_work_dialogs(work_window, qtbot):
+    from ui.pages.transition_dialog import TransitionDialog
+
+    window, work = work_window
+    timeline = window.open_household(str(work.office.households["a502"].uuid))
+    intake = window.open_intake()
+    intake.person_picker.line.setText("zhangsan")
+    intake.person_picker.search_now()
+    intake.person_picker.choose(intake.person_picker.find("zhangsan")[0][1])
+    intake.item_picker.choose(intake.item_picker.find("dibao")[0][1])
+    intake.about.setPlainText("想申请低保，问需要什么材料")
+    refer = TransitionDialog(work.overdue, "referred", parent=window)
+    qtbot.addWidget(refer)
+    refer.show()
+    for lang in LANGS:
+        set_language(lang)
+        _settled(qtbot, timeline, f"{lang}-work-timeline")
+        intake.set_resident_lang("ug")
+        _settled(qtbot, intake, f"{lang}-work-intake-ug")
+        intake.set_resident_lang("zh")
+        intake.new_button.setChecked(True)
+        _settled(qtbot, intake, f"{lang}-work-intake-new-person")
+        intake.new_button.setChecked(False)
+        _settled(qtbot, refer, f"{lang}-work-refer")
+    refer.close()
+    intake.close()
+    timeline.close()

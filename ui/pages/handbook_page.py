@@ -55,7 +55,8 @@ class HandbookPage(QWidget):
         self.show_retired.setObjectName("showRetired")
         self.show_retired.toggled.connect(self._retired_toggled)
         for widget in (self.add_button, self.show_retired):
-            widget.setVisible(self.can_edit)
+            if not self.can_edit:  # only hide: shown before a layout takes it, it opens a window
+                widget.hide()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.show_retired)
