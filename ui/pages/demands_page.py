@@ -25,7 +25,7 @@ from ui.pages.page_header import title_label
 from ui.pages.paged_model import Cells, PagedModel
 from ui.pages.work_texts import deadline_color, deadline_text, deadline_tip, status_text
 
-FILTER_LABELS = {"open": N_("Open"), "overdue": N_("Overdue"), "due_soon": N_("Due soon"), "all": N_("All")}
+FILTER_LABELS = {"open": N_("Not closed"), "overdue": N_("Overdue"), "due_soon": N_("Due soon"), "all": N_("All")}
 FILTERS = tuple(FILTER_LABELS) + tuple(STATUS_LABELS)
 COLUMNS = (N_("No."), N_("Status"), N_("Deadline"), N_("Demand"), N_("Household"), N_("Resident"),
            N_("Service item"), N_("Handled by"))
