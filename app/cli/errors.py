@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+from app.errors import BaijiaError
 
-class CliError(Exception):
+
+class CliError(BaijiaError):
     """A message already translated, printed as one line; exit code 1."""
 
 
 def known_errors() -> tuple[type[BaseException], ...]:
-    from app.db.base import StaleEditError
-    from app.db.database import DatabaseError
-    from app.db.migrations import MigrationError
-    from app.services.actor import PermissionDenied
-    from app.services.handbook import HandbookError
-    from app.services.handbook_data import HandbookDataError
-    from app.services.setup import SetupError
-    from app.services.users import UserError
-
-    return (CliError, DatabaseError, MigrationError, PermissionDenied, SetupError, UserError, StaleEditError,
-            HandbookError, HandbookDataError)
+    """What `baijia` reports as one line (exit 1) instead of a traceback: every error meant for the user."""
+    return (BaijiaError,)

@@ -8,6 +8,7 @@ import uuid
 from peewee import AutoField, DateTimeField, IntegerField, Model, UUIDField
 
 from app.db.database import database
+from app.errors import BaijiaError
 
 
 def utcnow() -> dt.datetime:
@@ -15,7 +16,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-class StaleEditError(Exception):
+class StaleEditError(BaijiaError):
     """Someone else saved this row since it was read; the caller shows the other change."""
 
     def __init__(self, model: "BaseModel"):

@@ -15,6 +15,7 @@ from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
 from app.i18n import _
 from app.paths import default_db_path
+from app.errors import BaijiaError
 
 database = DatabaseProxy()
 
@@ -29,7 +30,7 @@ SQLITE_PRAGMAS = {
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p", "afs", "davfs", "fuse.davfs2"}
 
 
-class DatabaseError(Exception):
+class DatabaseError(BaijiaError):
     """A database problem explained in the user's language."""
 
 

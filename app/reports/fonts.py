@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from app.errors import BaijiaError
 
 ROLES = ("cjk", "uyghur", "latin")
 ROLE_TITLES = {"cjk": "Chinese", "uyghur": "Uyghur", "latin": "Latin"}
@@ -133,7 +134,7 @@ class FontSet:
         return " ".join(m for m in self.missing if m.startswith(f"{title} font"))
 
 
-class FontsUnavailable(RuntimeError):
+class FontsUnavailable(BaijiaError, RuntimeError):
     """No font at all could be found: a PDF with embedded fonts cannot be made."""
 
 

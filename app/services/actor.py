@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.errors import BaijiaError
 from app.i18n import N_, _
 
 ROLE_LABELS = {
@@ -37,7 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(BaijiaError):
     def __init__(self, permission: str):
         super().__init__(_("Your role may not do this ({permission}).").format(permission=permission))
         self.permission = permission

@@ -23,6 +23,7 @@ from app.services.actor import Actor
 from app.services.resident_validation import FieldError
 from app.services.work_calendar import office_calendar
 from app.services.work_common import MAX_TEXT, WorkNotFound, WorkValidationError, household_of, today, user_names
+from app.errors import BaijiaError
 
 STATUS_LABELS = {
     "accepted": N_("Accepted"),
@@ -61,7 +62,7 @@ def channel_label(channel: str) -> str:
     return _(CHANNEL_LABELS.get(channel, channel))
 
 
-class IllegalTransition(ValueError):
+class IllegalTransition(BaijiaError, ValueError):
     def __init__(self, current: str, target: str):
         super().__init__(_("A demand that is “{current}” cannot become “{target}”.")
                          .format(current=status_label(current), target=status_label(target)))

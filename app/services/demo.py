@@ -26,6 +26,7 @@ from app.services.demo_org import USER_COLUMNS, plan_org, plan_staff
 from app.services.demo_people import HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS, TAG_COLUMNS, PeopleMaker
 from app.services.users import hash_password
 from app.services.work_calendar import office_calendar
+from app.errors import BaijiaError
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo1234"
@@ -43,7 +44,7 @@ ORG_COLUMNS = {
 USER_GRID_COLUMNS = ("id", "uuid", "created_at", "updated_at", "version", "user_id", "grid_id")
 
 
-class DemoError(ValueError):
+class DemoError(BaijiaError, ValueError):
     pass
 
 

@@ -20,6 +20,7 @@ from app.i18n import _
 from app.services import audit, settings
 from app.services.actor import Actor
 from app.services.handbook_data import LIST_FIELDS, MAX_LENGTH, TEXT_FIELDS, natural_key
+from app.errors import BaijiaError
 
 LANGS = ("zh", "ug", "en")
 CONFLICTS_KEY = "handbook.conflicts"  # setting: code → shipped hash the office has not seen yet ("" = withdrawn)
@@ -27,7 +28,7 @@ MULTILINE = frozenset({"target", "note"})
 MAX_DAYS = 365
 
 
-class HandbookError(ValueError):
+class HandbookError(BaijiaError, ValueError):
     """A refused handbook change or an unknown item, explained in the user's language."""
 
 

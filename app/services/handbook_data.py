@@ -19,6 +19,7 @@ from pathlib import Path
 from app.db.models.handbook import TEXT_STATUSES
 from app.i18n import _
 from app.paths import resources_dir
+from app.errors import BaijiaError
 
 CENTRE_CODES = ("party_mass", "governance", "civilisation")
 REQUIRED_LANGS = ("zh", "ug")
@@ -34,7 +35,7 @@ PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
-class HandbookDataError(ValueError):
+class HandbookDataError(BaijiaError, ValueError):
     """The shipped handbook files are broken; `problems` lists each one with its file and item."""
 
     def __init__(self, problems: list[str]):

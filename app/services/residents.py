@@ -23,12 +23,13 @@ from app.services.resident_labels import SENSITIVE_TAGS
 from app.services.resident_validation import (FIELDS, FieldError, ResidentValidationError, clean_fields,
                                               find_duplicate, require_valid)
 from app.services.residents_view import ResidentView, manual_tags_of, view, with_place
+from app.errors import BaijiaError
 
 REVEALABLE = ("id_number", "phone")
 _STORED = ("name_zh", "name_ug", "id_number", "sex", "birth_date", "phone", "relation", "preferred_lang", "note")
 
 
-class ResidentNotFound(LookupError):
+class ResidentNotFound(BaijiaError, LookupError):
     def __init__(self, what: str = ""):
         super().__init__(_("No such resident or household ({what}).").format(what=what))
 

@@ -9,6 +9,7 @@ from app.db.migrations import current_version, latest_version, migrate
 from app.db.models import Building, Community, Grid, Household, Resident, Subdistrict, User
 from app.i18n import _
 from app.services import handbook_loader, settings, users
+from app.errors import BaijiaError
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class InitResult:
     handbook: "handbook_loader.SyncReport"
 
 
-class SetupError(ValueError):
+class SetupError(BaijiaError, ValueError):
     pass
 
 

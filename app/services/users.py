@@ -13,12 +13,13 @@ from app.db.models.staff import JOB_CATEGORIES, ROLES
 from app.i18n import _
 from app.services import audit
 from app.services.actor import Actor
+from app.errors import BaijiaError
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 6
 
 
-class UserError(ValueError):
+class UserError(BaijiaError, ValueError):
     pass
 
 

@@ -11,11 +11,12 @@ from app.i18n import _
 from app.services.actor import Actor
 from app.services.resident_validation import FieldError
 from app.services.residents_view import local_name
+from app.errors import BaijiaError
 
 MAX_TEXT = 4000  # situation, needs, description, notes
 
 
-class WorkValidationError(ValueError):
+class WorkValidationError(BaijiaError, ValueError):
     """One or more fields are wrong; ``errors`` (FieldError: field, message) says which, for the form."""
 
     def __init__(self, errors: list[FieldError]):
@@ -23,7 +24,7 @@ class WorkValidationError(ValueError):
         self.errors = errors
 
 
-class WorkNotFound(LookupError):
+class WorkNotFound(BaijiaError, LookupError):
     def __init__(self, what: str = ""):
         super().__init__(_("Not found: {what}. It may have been removed on another PC.").format(what=what))
 

@@ -16,6 +16,7 @@ from types import ModuleType
 from peewee import Database
 
 from app.i18n import _
+from app.errors import BaijiaError
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Migration:
     module: ModuleType
 
 
-class MigrationError(Exception):
+class MigrationError(BaijiaError):
     pass
 
 
