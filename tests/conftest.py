@@ -90,21 +90,24 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
-def _delete_closed_widgets() -> None:
-    """Run the deferred deletions of widgets earlier tests closed: a closed window that still exists keeps
-    listening to language changes (and would query a database that is gone)."""
+def _delete_leftover_widgets() -> None:
+    """Delete every top-level widget an earlier test left behind (closed or not): a window that still exists
+    keeps listening to language changes, and would query a database that is gone."""
     widgets = sys.modules.get("PySide6.QtWidgets")
     if widgets is None or widgets.QApplication.instance() is None:
         return
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    for widget in widgets.QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
 def _language():
     """Every test starts in English (the msgids): tests about zh and ug switch explicitly."""
-    _delete_closed_widgets()
+    _delete_leftover_widgets()
     set_language("en")
     yield
     set_language("en")

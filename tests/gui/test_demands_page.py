@@ -54,7 +54,7 @@ def test_filters_list_what_the_service_counts(page, work):
     assert page.current_filter() == "open"
     assert set(_codes(page)) == {work.overdue.uuid, work.open.uuid}
     assert page.count.text() == "2 demands"
-    assert page.filter.currentText() == "Open (2)"
+    assert page.filter.currentText() == "Not closed (2)"
     page.set_filter("overdue")
     assert _codes(page) == [work.overdue.uuid]
     assert page.model.total == demands_list.count_demands(actor, "overdue")
