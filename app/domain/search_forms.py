@@ -3,7 +3,8 @@
 Pinyin is looked up per character (cached), not per name: an import of 10,000 new names must stay within a few
 hundred milliseconds, and pypinyin's phrase segmentation costs ~70 µs a name. Names are not phrases, so the
 per-character reading is what a person types anyway; polyphonic surnames get their surname reading (单 shan,
-曾 zeng, 解 xie …) and keep the everyday one as a second form, so both find the person.
+曾 zeng, 解 xie …) and keep the everyday one as a second form, so both find the person. A name's forms are
+cached too (an import is checked twice: its dry run, then the import the user accepted).
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ def _char_pinyin(ch: str) -> str:
     return reading
 
 
-@lru_cache(maxsize=65536)
 def _pinyin_forms(name_zh: str) -> tuple[str, ...]:
     """(full, initials) and, for a polyphonic surname, (full, initials) with the everyday reading as well."""
     han = [ch for ch in name_zh if _is_han(ch)]
@@ -76,20 +76,24 @@ def _latin_forms(name_ug: str) -> tuple[str, ...]:
     for extra in (latin.replace("'", ""), latin.replace("'", "").translate(_FOLD)):
         if extra not in forms:
             forms.append(extra)
-    return tuple(forms)
+    return tuple(f for f in forms if f)
+
+
+@lru_cache(maxsize=65536)
+def _chinese_forms(name_zh: str) -> tuple[str, ...]:
+    """The name as written (lower case), without the middle dot, and its pinyin forms."""
+    forms = [name_zh.lower()]
+    plain = name_zh.translate(_NAME_DOTS)
+    if plain != name_zh:  # 阿不都拉·买买提 is typed without the dot as often as with it
+        forms.append(plain.lower())
+    return tuple(f for f in (*forms, *_pinyin_forms(name_zh)) if f)
 
 
 def search_key(name_zh: str, name_ug: str) -> str:
-    parts: list[str] = []
-    if name_zh:
-        parts.append(name_zh.lower())
-        plain = name_zh.translate(_NAME_DOTS)
-        if plain != name_zh:  # 阿不都拉·买买提 is typed without the dot as often as with it
-            parts.append(plain.lower())
-        parts += _pinyin_forms(name_zh)
+    forms = _chinese_forms(name_zh) if name_zh else ()
     if name_ug:
-        parts += _latin_forms(name_ug)
-    return SEPARATOR.join(p for p in parts if p)
+        forms += _latin_forms(name_ug)
+    return SEPARATOR.join(forms)
 
 
 def query_form(text: str) -> str:

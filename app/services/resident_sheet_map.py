@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Sequence
 
 from app.domain.text_clean import normalize_digits
 from app.services.resident_labels import word_key
@@ -126,7 +127,10 @@ def fill_merged(rows: list[list], merged, first_data_row: int) -> None:
 
 
 def is_blank(row: list) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+    for cell in row:  # a loop, not all(): it usually stops at the first cell, and runs for every row
+        if cell is not None and (not isinstance(cell, str) or cell.strip()):
+            return False
+    return True
 
 
 def is_header_again(row: list, layout: Layout) -> bool:
@@ -143,6 +147,20 @@ def is_header_again(row: list, layout: Layout) -> bool:
         if len(text) <= 40 and _DECORATED.search(text) and header_field(text) in ("name_zh", "name_ug"):
             return True
     return False
+
+
+def header_rows(rows: list[list], indexes: list[int], layout: Layout) -> set[int]:
+    """Which of ``rows[indexes]`` repeat the header (is_header_again). A name column in which no cell is a column
+    name or could be a decorated one ("姓名（必填）") is cleared all at once; the others are read row by row."""
+    found: set[int] = set()
+    for c in layout.name_columns:
+        texts = {row[c].strip() if c < len(row) and isinstance(row[c], str) else ""
+                 for row in map(rows.__getitem__, indexes)}
+        if not (_NAME_HEADERS.intersection(texts) or layout.headers.get(c) in texts
+                or _DECORATED.search("\0".join(texts))):
+            continue
+        found.update(i for i in indexes if is_header_again(rows[i], layout))
+    return found
 
 
 def is_example(row: list, layout: Layout) -> bool:
@@ -174,45 +192,48 @@ def split_address(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
-PERSON_FIELDS = ("name_zh", "name_ug", "id_number", "sex", "birth_date", "phone", "relation", "preferred_lang",
-                 "note", "tags")
-
-
 _TEXT_FIELDS = frozenset({"name_zh", "name_ug", "relation", "note", "tags", "sex", "preferred_lang"})
-_PLACE_FIELDS = ("grid", "building", "unit", "room")
+PLACE_FIELDS = ("grid", "building", "unit", "room")
 
 
-def row_fields(row: list, layout: Layout) -> tuple[dict, dict]:
-    """(person fields with their raw cell values, address parts as text) of one data row. (Runs for every row:
-    written for speed — strings, the usual cell, take the shortest path.)"""
-    person: dict = {}
-    place = {"grid": "", "building": "", "unit": "", "room": ""}
-    width = len(row)
-    address = ""
-    for f, cols in layout.plan:
+def _column(rows: list[list], columns: list[tuple], cols: list[int]) -> Sequence:
+    """The cells of a field over ``rows``: the first of its columns that is not empty. ``columns`` holds the
+    columns every row has (``zip(*rows)``)."""
+    if len(cols) == 1 and cols[0] < len(columns):
+        return columns[cols[0]]
+    out = []
+    for row in rows:
         value = None
         for c in cols:
-            if c < width:
+            if c < len(row):
                 value = row[c]
                 if value is not None and value != "":
                     break
-        if type(value) is str:
-            value = value.strip()
-            if f in place:
-                place[f] = value
-            elif f == "address":
-                address = value
-            else:
-                person[f] = value
-        elif f in place:
-            place[f] = text_of(value)
-        elif f == "address":
-            address = text_of(value)
-        elif f in _TEXT_FIELDS and value is not None:
-            person[f] = text_of(value)
+        out.append(value)
+    return out
+
+
+def sheet_columns(rows: list[list], layout: Layout) -> tuple[dict[str, list], list[tuple[str, str, str, str]]]:
+    """The data ``rows`` read a column at a time: (person fields → raw cell values, strings stripped and text
+    fields as text; each row's (grid, building, unit, room) as text, the separate columns winning over a split
+    address column where both are filled)."""
+    person: dict[str, list] = {}
+    place: dict[str, list] = {}
+    columns = list(zip(*rows))  # column-major: one pass over the rows instead of one per field
+    for f, cols in layout.plan:
+        cells = _column(rows, columns, cols)
+        if f in PLACE_FIELDS or f == "address":
+            place[f] = [v.strip() if type(v) is str else text_of(v) for v in cells]
+        elif f in _TEXT_FIELDS:
+            person[f] = [v.strip() if type(v) is str else None if v is None else text_of(v) for v in cells]
         else:
-            person[f] = value
-    if address:  # the separate columns win where both are filled
-        for key, part in zip(_PLACE_FIELDS, split_address(address)):
-            place[key] = place[key] or part
-    return person, place
+            person[f] = [v.strip() if type(v) is str else v for v in cells]
+    blank = [""] * len(rows)
+    parts = [place.get(f, blank) for f in PLACE_FIELDS]
+    if "address" in place:
+        parts = [list(p) for p in parts]
+        for i, address in enumerate(place["address"]):
+            if address:
+                for part, found in zip(parts, split_address(address)):
+                    part[i] = part[i] or found
+    return person, list(zip(*parts))
