@@ -21,6 +21,7 @@ from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.errors import BaijiaError
 from app.i18n import _
 from ui import messages
 
@@ -44,7 +45,7 @@ class Outcome:
 
 def error_text(exc: BaseException) -> str:
     """Baijia's own errors are written for people, in their language; anything else is unexpected."""
-    if type(exc).__module__.split(".")[0] == "app":
+    if isinstance(exc, BaijiaError):
         return str(exc)
     return _("Something went wrong: {error}").format(error=f"{type(exc).__name__}: {exc}")
 

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 from app.db.models.people import MANUAL_TAGS, RELATIONS
 from app.domain import idcard, phone
 from app.domain.idcard import IdNumberError
+from app.errors import BaijiaError
 from app.domain.text_clean import clean_name, clean_text, normalize_digits
 from app.i18n import _
 from app.services.resident_labels import (DERIVED_TAGS, LANGUAGE_CODES, LANGUAGE_LOOKUP, RELATION_LOOKUP,
@@ -63,7 +64,7 @@ class FieldError:
     existing_uuid: str | None = None  # duplicate ID number: the person already registered
 
 
-class ResidentValidationError(ValueError):
+class ResidentValidationError(BaijiaError, ValueError):
     """One or more fields are wrong; ``errors`` says which, for the form."""
 
     def __init__(self, errors: list[FieldError]):

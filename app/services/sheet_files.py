@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import _
+from app.errors import BaijiaError
 
 MAX_ROWS = 50_000
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -34,7 +35,7 @@ _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref=\"[A-Z]*\d+:[A
 _VBA_STORAGE = "_VBA_PROJECT".encode("utf-16-le")
 
 
-class SheetRefused(ValueError):
+class SheetRefused(BaijiaError, ValueError):
     """The file is not imported; the message (translated) says why and what to do."""
 
 
