@@ -19,7 +19,7 @@ from app.domain.text_clean import clean_text
 from app.i18n import _
 from app.services import audit, settings
 from app.services.actor import Actor
-from app.services.handbook_data import LIST_FIELDS, MAX_LENGTH, TEXT_FIELDS, natural_key
+from app.services.handbook_data import LIST_FIELDS, MAX_LENGTH, TEXT_FIELDS, ShippedText, natural_key
 from app.errors import BaijiaError
 
 LANGS = ("zh", "ug", "en")
@@ -80,18 +80,8 @@ class CentreNode:
     retired: int
 
 
-@dataclass(frozen=True)
-class ItemText:
-    lang: str
-    title: str
-    target: str
-    policy_basis: tuple[str, ...]
-    workflow: tuple[str, ...]
-    materials: tuple[str, ...]
-    time_limit: str
-    place: str
-    note: str
-    status: str
+# One language's text of an item: the same shape whether it comes from the shipped files or the database.
+ItemText = ShippedText
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ the setting. Choosing a grid narrows the walking list to it. Printing comes with
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.formats import format_date, format_number, format_percent
@@ -19,6 +19,7 @@ from app.services.coverage import CoverageReport, CoverageRow, UnvisitedHousehol
 from ui.bidi import embedded, ltr, user_text
 from ui.language import connect_retranslate
 from ui.pages.paged_model import Cells, PagedModel, RowsModel
+from ui.tables import read_only_table
 
 AREA_COLUMNS = (N_("Name"), N_("Code"), N_("Households"), N_("Visited"), N_("Not visited"), N_("Coverage"))
 WORKER_COLUMNS = (N_("Worker"), N_("Grids"), N_("Households"), N_("Visited"), N_("Not visited"), N_("Coverage"),
@@ -62,20 +63,7 @@ def unvisited_cells(h: UnvisitedHousehold) -> Cells:
 
 
 def _table(model, name: str, stretch: int | None = None) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is None:
-        table.horizontalHeader().setStretchLastSection(True)
-    else:
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+    return read_only_table(model, name, stretch_column=stretch)
 
 
 class CoverageView(QWidget):

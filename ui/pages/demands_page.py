@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app.formats import format_number
 from app.i18n import N_, _, ngettext
@@ -24,6 +24,7 @@ from ui.pages.demand_detail import DemandDetail
 from ui.pages.page_header import title_label
 from ui.pages.paged_model import Cells, PagedModel
 from ui.pages.work_texts import deadline_color, deadline_text, deadline_tip, status_text
+from ui.tables import read_only_table
 
 FILTER_LABELS = {"open": N_("Not closed"), "overdue": N_("Overdue"), "due_soon": N_("Due soon"), "all": N_("All")}
 FILTERS = tuple(FILTER_LABELS) + tuple(STATUS_LABELS)
@@ -79,17 +80,7 @@ class DemandsPage(QWidget):
         top.addWidget(self.intake_button)
 
         self.model = PagedModel(COLUMNS, demand_cells, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("demandTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(self.model, "demandTable", QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = DemandDetail(actor)
         self.detail.setObjectName("demandDetail")

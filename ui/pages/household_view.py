@@ -9,7 +9,7 @@ after a short while). A demand in the history opens on the Demands page (``deman
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTableView,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from app.formats import format_number
@@ -26,22 +26,13 @@ from ui.pages.page_header import title_label
 from ui.pages.paged_model import RowsModel
 from ui.pages.registry_texts import MEMBER_COLUMNS, REVEAL_SECONDS, resident_cells
 from ui.pages.reveal_values import add_reveal_actions
+from ui.tables import read_only_table
 
 TIMELINE_COLUMNS = (N_("Date"), N_("What"), N_("Who"), N_("Details"))
 
 
 def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
+    return read_only_table(model)
 
 
 class HouseholdView(QWidget):

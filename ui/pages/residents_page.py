@@ -18,8 +18,8 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.formats import format_date, format_number
 from app.i18n import _, ngettext
@@ -36,6 +36,7 @@ from ui.pages.registry_tree import RegistryTree
 from ui.pages.residents_filters import FilterBar
 from ui.pages.residents_model import ResidentListModel
 from ui.pages.reveal_values import add_reveal_actions
+from ui.tables import read_only_table
 
 DEBOUNCE_MS = 250
 LIST, HOUSEHOLD = 0, 1
@@ -94,17 +95,8 @@ class ResidentsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         self.model = ResidentListModel(actor, self)
-        self.table = QTableView()
-        self.table.setObjectName("residentList")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self.model, "residentList", QHeaderView.ResizeMode.Interactive)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
