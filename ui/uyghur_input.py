@@ -49,7 +49,8 @@ def _preview_tip(source: str) -> str:
 
 
 class _Conversion:
-    """What both edits share: the action (shortcut + context menu) and the live tooltip."""
+    """What both edits share: the action (shortcut + context menu) and the live tooltip.
+    Listed before the Qt class so that its contextMenuEvent is the one Qt calls."""
 
     def _setup_conversion(self) -> None:
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # Uyghur, whatever the UI language
@@ -59,7 +60,16 @@ class _Conversion:
         self.convert_action.triggered.connect(self.convert_latin)
         self.addAction(self.convert_action)
         self.buttons: list[QToolButton] = []
+        self.textChanged.connect(self._update_preview)
+        self.selectionChanged.connect(self._update_preview)
         connect_retranslate(self)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addAction(self.convert_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def retranslate_ui(self) -> None:
         self.convert_action.setText(_("Convert Latin (ULY) to Uyghur script"))
@@ -79,12 +89,10 @@ class _Conversion:
             button.setToolTip(tip)
 
 
-class UyghurLineEdit(QLineEdit, _Conversion):
+class UyghurLineEdit(_Conversion, QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._setup_conversion()
-        self.textChanged.connect(self._update_preview)
-        self.selectionChanged.connect(self._update_preview)
 
     def conversion_source(self) -> str:
         return self.selectedText() if self.hasSelectedText() else self.text()
@@ -94,22 +102,13 @@ class UyghurLineEdit(QLineEdit, _Conversion):
             self.selectAll()
         self.insert(convert(self.selectedText()))  # insert(): one step on the undo stack
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        menu = self.createStandardContextMenu()
-        menu.addSeparator()
-        menu.addAction(self.convert_action)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
-
-class UyghurTextEdit(QPlainTextEdit, _Conversion):
+class UyghurTextEdit(_Conversion, QPlainTextEdit):
     """Several lines of Uyghur (a list field: one entry a line)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._setup_conversion()
-        self.textChanged.connect(self._update_preview)
-        self.selectionChanged.connect(self._update_preview)
 
     def conversion_source(self) -> str:
         cursor = self.textCursor()
@@ -125,13 +124,6 @@ class UyghurTextEdit(QPlainTextEdit, _Conversion):
         cursor.insertText(converted)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        menu = self.createStandardContextMenu()
-        menu.addSeparator()
-        menu.addAction(self.convert_action)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
 
 class UlyButton(QToolButton):
